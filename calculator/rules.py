@@ -108,7 +108,7 @@ def service_lines(service: Service, units: int) -> list[Line]:
     first_minutes = min(service.minutes, service.first)
     first_units = min(units, 1)
     lines = [Line(entry.code, first_minutes, first_units)]
-    if units > first_units or service.addon_entered:
+    if units > first_units or service.addon_entered or service.minutes > first_minutes:
         lines.append(Line(entry.addon, service.minutes - first_minutes, units - first_units))
     return lines
 
@@ -276,7 +276,8 @@ def _warnings(method: str, visit: Visit, all_services: list[Service], pooled: li
                              R_UNDER8, "cms-100-04-ch5-20.2"))
     billed_somewhere = {line.code for lines in alternatives for line in lines if line.units}
     for line in alternatives[0]:
-        if line.minutes and line.code not in billed_somewhere and CATALOG[line.code].kind == "timed":
+        entry = CATALOG[line.code]
+        if line.minutes and line.code not in billed_somewhere and entry.kind == "timed" and entry.primary is None:
             warnings.append(Step(f"{line.code} ({_n(line.minutes, 'minute')}) is documented but not billed: "
                                  "keep its minutes in the treatment note.", R_DOCUMENT, "cms-100-02-ch15-220.3"))
     for service in all_services:

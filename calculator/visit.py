@@ -40,7 +40,7 @@ def show(value: object) -> str:
     if isinstance(value, str):
         text = value
     elif isinstance(value, int) and not -10**_SHOW < value < 10**_SHOW:
-        text = "a number of more than 24 digits"  # repr() of a huge int can itself fail
+        return "a number with more than 24 digits"  # repr() of a huge int can itself fail
     else:
         try:
             text = repr(value)
@@ -91,7 +91,7 @@ def whole_minutes(code: str, raw: object) -> int:
     if value < 0:
         raise InputError([Problem(code, f"{code}: minutes cannot be negative (got {value}); enter a whole number from 0 to {MAX_MINUTES}")])
     if value > MAX_MINUTES:
-        raise InputError([Problem(code, f"{code}: {show(raw)} minutes is more than a day; enter at most {MAX_MINUTES}")])
+        raise InputError([Problem(code, f"{code}: {show(raw)} is more than a day's minutes; enter at most {MAX_MINUTES}")])
     return value
 
 
