@@ -20,6 +20,7 @@ from .visit import check, parse, parse_method, split_entry
 
 BATCH_KEYS = {"method", "minutes"}
 MAX_LINE = 1_000_000  # bytes; a longer batch line is rejected without being parsed
+MAX_OPENERS = 64  # '[' and '{' in a line: a request needs 2; deep nesting exhausts the browser's stack
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,6 +79,9 @@ def batch_line(raw: bytes) -> dict[str, object]:
     try:
         if len(raw) > MAX_LINE:
             raise InputError.single("line", f"the line is longer than {MAX_LINE} bytes")
+        if raw.count(b"[") + raw.count(b"{") > MAX_OPENERS:
+            raise InputError.single("line", f"the line has more than {MAX_OPENERS} brackets: a request is "
+                                            '{"method": "cms", "minutes": {"97110": 33}}')
         try:
             request = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
