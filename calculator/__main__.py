@@ -61,11 +61,11 @@ def render_text(result: Result) -> str:
         if result.alternative_count > len(result.alternatives):
             out.append(f"  ... and {result.alternative_count - len(result.alternatives)} more")
     out += ["", "How:"]
-    out += [f"  {i}. {step.text}\n     [{step.rule}; source: {step.to_json()['citation']}]"
+    out += [f"  {i}. {step.text}\n     [{step.rule}; source: {step.citation()}]"
             for i, step in enumerate(result.explanation, 1)]
     if result.warnings:
         out += ["", "Warnings:"]
-        out += [f"  - {w.text} [source: {w.to_json()['citation']}]" for w in result.warnings]
+        out += [f"  - {w.text} [source: {w.citation()}]" for w in result.warnings]
     if result.next_unit:
         out += ["", "Next unit:"]
         out += [f"  {n.applies_to}: {n.minutes} more minute{'s' if n.minutes != 1 else ''}"

@@ -29,6 +29,9 @@ class Step:
         return {"text": self.text, "rule": self.rule, "source": self.source,
                 "citation": source.title, "basis": source.basis}
 
+    def citation(self) -> str:
+        return SOURCES[self.source].title
+
 
 @dataclass(frozen=True, slots=True)
 class NextUnit:
