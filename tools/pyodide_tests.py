@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wheel import ROOT, build_wheel  # noqa: E402
+from build_wheel import ROOT, build_wheel  # noqa: E402
 
 CACHE = ROOT / ".cache" / "pyodide-wheels"
 TEST_WHEELS = ["pytest==9.2.0", "hypothesis==6.155.7"]

@@ -20,7 +20,7 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 sys.path.insert(0, str(ROOT / "tools"))
-from wheel import build_wheel  # noqa: E402
+from build_wheel import build_wheel  # noqa: E402
 
 
 def pyodide_version() -> str:

@@ -6,29 +6,21 @@ instant navigation really intercepts links (see the platform notes).
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+from serve_site import server  # noqa: E402
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 READY_TIMEOUT = 30_000  # ms; the page's own watchdog gives up at 20 s
-
-
-class Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
-                      ".mjs": "text/javascript", ".js": "text/javascript"}
-
-    def log_message(self, *args) -> None:  # keep test output quiet
-        pass
 
 
 def free_port() -> int:
@@ -46,11 +38,10 @@ def site(tmp_path_factory) -> str:
     env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
                    cwd=ROOT, env=env, check=True)
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    httpd = server(str(out), port)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield base
-    server.shutdown()
+    httpd.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 A clean copy, because `pip wheel` of the working tree can reuse a stale `build/` folder
 (see the platform notes). Used by the MkDocs hook, the test script and the Pyodide run.
 
-    python tools/wheel.py OUTDIR   # prints the wheel's path
+    python tools/build_wheel.py OUTDIR   # prints the wheel's path
 """
 
 from __future__ import annotations
