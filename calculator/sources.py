@@ -80,6 +80,44 @@ SOURCES: dict[str, Source] = _table(
      "CPT guidance as reported by payers: 97763 is not reported with 97760 or 97761 for "
      "the same encounter",
      "secondary"),
+    ("cms-100-02-ch15-230",
+     "CMS, Medicare Benefit Policy Manual (Pub. 100-02), Chapter 15, sections 220-230 "
+     "(therapy services; group therapy)",
+     "primary"),
+    ("usc-1395m-v",
+     "42 U.S.C. 1395m(v): payment at 85% for therapy services furnished in whole or in part "
+     "by a physical or occupational therapy assistant (from 2022)",
+     "primary"),
+    ("cms-deminimis",
+     "CMS, CY2020 and CY2022 Physician Fee Schedule final rules on the CQ/CO modifiers "
+     "(10% de minimis standard; timed-code unit rules), as reported by secondary sources",
+     "secondary"),
+    ("cms-cqco-examples",
+     "CMS, \"Billing Examples Using CQ/CO Modifiers for Services Furnished in Whole or in Part "
+     "by PTAs and OTAs\"",
+     "primary"),
+    ("noridian-kx",
+     "Noridian (Medicare contractor), therapy KX modifier threshold amounts for 2023 and 2024",
+     "primary"),
+    ("kx-secondary",
+     "KX modifier threshold amounts for 2025 and 2026 as reported by secondary sources",
+     "secondary"),
+    ("usc-1395l-g",
+     "42 U.S.C. 1395l(g)(7)(B): the targeted medical review threshold for therapy services",
+     "primary"),
+    ("payer-methods",
+     "Payer policies as reported by secondary sources: Highmark and BCBS Nebraska follow "
+     "Medicare's total-time method; Anthem (2025) asks for time in and out per code; "
+     "WebPT's per-code example (10 + 10 minutes = 2 units)",
+     "secondary"),
+    ("snf-concurrent",
+     "\"Concurrent therapy\" as a Medicare SNF Part A category, not a Part B billing "
+     "method, as reported by secondary sources",
+     "secondary"),
+    ("cigna-work-conditioning",
+     "Cigna, work hardening/conditioning policy: the initial assessment is separate from "
+     "97545, as reported by secondary sources",
+     "secondary"),
     ("project-allocation",
      "Project interpretation: full 15-minute units per code, remaining units to the largest "
      "leftover minutes; reproduces every CMS worked example in Pub. 100-04, Chapter 5, "

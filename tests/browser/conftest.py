@@ -1,15 +1,8 @@
-"""Browser tests: build the site for a loopback port, serve it, drive Debian's Chromium.
-
-The site is built once per run with SITE_URL set to the port it is served on, so Material's
-instant navigation really intercepts links (see the platform notes).
-"""
+"""Browser tests: serve the built site (tests/conftest.py) on loopback, drive Debian's Chromium."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -23,22 +16,11 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 READY_TIMEOUT = 30_000  # ms; the page's own watchdog gives up at 20 s
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> str:
-    """Base URL of the freshly built site, served on 127.0.0.1."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-                   cwd=ROOT, env=env, check=True)
-    httpd = server(str(out), port)
+def site(built_site) -> str:
+    """Base URL of the built site, served on 127.0.0.1."""
+    directory, base = built_site
+    httpd = server(str(directory), int(base.rsplit(":", 1)[1].strip("/")))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield base
     httpd.shutdown()
