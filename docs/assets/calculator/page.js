@@ -4,8 +4,9 @@
 // problems and load failures in the root's [role=alert]. Everything user-supplied is rendered
 // with textContent, never as markup.
 
-const LOAD_TIMEOUT_MS = 20000; // no runtime load here takes a tenth of this; then we say so
-const GUIDE_URL = "../"; // the guidance works without Python
+const LOAD_TIMEOUT_MS = 20000; // a cold load takes 2-6 s here; past this we say so (and recover if it ends)
+const GUIDE_URL = "../medicare-8-minute-rule/#the-unit-bands"; // the unit tables work without Python
+const MAX_ENTRIES = 200; // as calculator/bridge.py: more URL parameters are kept but not read
 
 let worker = null;
 let state = "loading";
@@ -46,11 +47,15 @@ function startWorker() {
   };
   clearTimeout(watchdog);
   watchdog = setTimeout(() => {
-    if (state === "loading") fail(`The calculator's Python runtime did not finish loading within ${LOAD_TIMEOUT_MS / 1000} seconds.`);
+    if (state === "loading") {
+      state = "error"; // the worker keeps trying: if it gets there, the page becomes ready
+      failure = `The calculator's Python runtime has not finished loading after ${LOAD_TIMEOUT_MS / 1000} seconds: a file may be missing or the connection slow.`;
+      roots().forEach(showState);
+    }
   }, LOAD_TIMEOUT_MS);
 }
 
-function fail(message) {
+function fail(message) { // the worker is gone: only "Try again" starts another
   clearTimeout(watchdog);
   state = "error";
   failure = message;
@@ -101,13 +106,14 @@ function showState(root) {
     bar.hidden = true;
     const retry = el("button", { type: "button", class: "md-button", "data-action": "retry", text: "Try again" });
     retry.addEventListener("click", () => {
+      worker?.terminate();
       startWorker();
       roots().forEach(showState);
     });
     alert.replaceChildren(
       el("p", { text: failure }),
       el("p", {}, "Your entries are kept. ", retry, " or read the ",
-        el("a", { href: new URL(GUIDE_URL, document.baseURI).href, text: "guidance and unit tables" }),
+        el("a", { href: new URL(GUIDE_URL, location.href).href, text: "unit tables in the guidance" }),
         ", which work without it."),
     );
   }
@@ -120,7 +126,8 @@ function entries(root) {
 }
 
 function writeUrl(root) {
-  const params = entries(root).map(([code, minutes]) => `${encodeURIComponent(code)}=${encodeURIComponent(minutes)}`);
+  const params = entries(root).map(([code, minutes]) => `${encodeURIComponent(code)}=${encodeURIComponent(minutes)}`)
+    .concat(root.unread || []);
   const url = new URL(location.href);
   url.search = params.length ? `?${params.join("&")}` : "";
   if (url.href !== location.href) history.replaceState(history.state, "", url.href);
@@ -191,12 +198,15 @@ function panelBody(result) {
 }
 
 function render(root, data) {
-  const problems = data.problems || [];
+  const problems = [...(data.problems || [])];
+  if (root.unread?.length) {
+    problems.push({ entry: "more", message: `${root.unread.length} more entries in the address were not read: the calculator reads at most ${MAX_ENTRIES}. They stay in the address.` });
+  }
   const byEntry = new Map();
   for (const problem of problems) byEntry.set(problem.entry, [...(byEntry.get(problem.entry) || []), problem.message]);
   for (const input of root.querySelectorAll(".calc-form input[name]")) {
     const messages = byEntry.get(input.name);
-    const error = root.querySelector(`#e-${CSS.escape(input.name)}`) || input.closest(".calc-row")?.querySelector(".calc-field-error");
+    const error = input.closest(".calc-row")?.querySelector(".calc-field-error");
     if (messages) input.setAttribute("aria-invalid", "true");
     else input.removeAttribute("aria-invalid");
     if (error) error.textContent = messages ? messages.join(" ") : "";
@@ -221,15 +231,17 @@ function render(root, data) {
   performance.mark("calculator:recalc");
 }
 
+let extraRows = 0;
+
 function addRow(root, code, label, group) {
   const fieldset = root.querySelector(`fieldset[data-group="${group}"]`) || root.querySelector("fieldset:last-of-type");
-  const id = `m-${code}`;
+  const id = `m-extra-${++extraRows}`;
   const row = el("div", { class: "calc-row", "data-row": code },
-    el("label", { for: id }, el("span", { class: "calc-code", text: code }), " ", label),
+    el("label", { for: id }, el("span", { class: "calc-code", text: code || "(no code)" }), " ", label),
     el("span", { class: "calc-input" },
-      el("input", { id, name: code, type: "text", inputmode: "numeric", autocomplete: "off", spellcheck: "false", "aria-describedby": `e-${code}` }),
+      el("input", { id, name: code, type: "text", inputmode: "numeric", autocomplete: "off", spellcheck: "false", "aria-describedby": `e-${id}` }),
       el("span", { class: "calc-min", "aria-hidden": "true", text: "min" })),
-    el("span", { id: `e-${code}`, class: "calc-field-error" }));
+    el("span", { id: `e-${id}`, class: "calc-field-error" }));
   fieldset.append(row);
   return row.querySelector("input");
 }
@@ -242,10 +254,12 @@ function inputFor(root, name) {
   return [...root.querySelectorAll(".calc-form input[name]")].find((input) => input.name === name);
 }
 
+// An empty input for this code from the URL or the "Add" list: the code's own field when it is
+// free, otherwise a new row (a code given twice keeps both values, and the engine says so).
 function ensureInput(root, rawCode) {
   const code = rawCode.replace(/\s+/g, "").toUpperCase();
-  const existing = inputFor(root, code) || inputFor(root, rawCode);
-  if (existing) return existing;
+  const existing = inputFor(root, rawCode) || inputFor(root, code);
+  if (existing && existing.value === "") return existing;
   const option = optionFor(root, code);
   if (option) {
     const label = option.textContent.slice(code.length + 1);
@@ -253,16 +267,19 @@ function ensureInput(root, rawCode) {
     option.remove();
     return addRow(root, code, label, group);
   }
+  if (existing) {
+    const group = existing.closest("fieldset")?.dataset.group;
+    return addRow(root, rawCode, existing.labels[0]?.textContent.slice(code.length + 1) ?? "", group);
+  }
   return addRow(root, rawCode, "(not a code this calculator knows)", "timed");
 }
 
 function fillFromUrl(root) {
-  const params = new URLSearchParams(location.search);
-  let count = 0;
-  for (const [code, minutes] of params) {
-    if (++count > 200) break;
-    const input = ensureInput(root, code);
-    if (input.value === "") input.value = minutes;
+  const pairs = [...new URLSearchParams(location.search)];
+  root.unread = pairs.slice(MAX_ENTRIES).map(([code, minutes]) => `${encodeURIComponent(code)}=${encodeURIComponent(minutes)}`);
+  for (const [code, minutes] of pairs.slice(0, MAX_ENTRIES)) {
+    if (minutes === "" && inputFor(root, code)) continue;
+    ensureInput(root, code).value = minutes;
   }
 }
 
@@ -276,12 +293,13 @@ function mount() {
     root.querySelector('[data-action="add"]').addEventListener("click", () => {
       const select = root.querySelector("#calc-add-code");
       if (!select.value) return select.focus();
-      const input = ensureInput(root, select.value);
+      const input = inputFor(root, select.value) || ensureInput(root, select.value);
       select.value = "";
       input.focus();
     });
     root.querySelector('[data-action="clear"]').addEventListener("click", () => {
       for (const input of root.querySelectorAll(".calc-form input[name]")) input.value = "";
+      root.unread = [];
       recalc(root);
     });
     fillFromUrl(root);
