@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HERE = ROOT / "benchmarks" / "lighthouse"
 sys.path.insert(0, str(ROOT / "tools"))
-from serve_site import server  # noqa: E402
+from serve_site import free_port, server  # noqa: E402
 
 PAGES = {"home": "", "guidance (8-minute rule)": "medicare-8-minute-rule/",
          "calculator": "calculator/?97110=33&97140=7"}
@@ -33,9 +32,7 @@ CHROME = shutil.which("chromium") or os.environ.get("CHROME_PATH", "")
 def main() -> None:
     if not (HERE / "node_modules" / ".bin" / "lighthouse").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=HERE, check=True)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "SITE_URL": base, "NO_MKDOCS_2_WARNING": "1"}

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import functools
+import socket
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -16,6 +17,13 @@ class Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
+
+
+def free_port() -> int:
+    """A port free on 127.0.0.1 now (the site is built for it before it is served)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def server(directory: str, port: int, host: str = "127.0.0.1") -> ThreadingHTTPServer:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-from serve_site import server  # noqa: E402
+from serve_site import server  # noqa: E402  (tools/ is on sys.path: tests/conftest.py)
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 READY_TIMEOUT = 30_000  # ms; the page's own watchdog gives up at 20 s
 
