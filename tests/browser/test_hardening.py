@@ -153,7 +153,7 @@ def expect_failure_then_retry(page, site, query="97110=20"):
     ("**/therapy_units_calculator-*.whl", "corrupt"),
     ("**/pyodide.asm.wasm", "wrong-mime"),
     ("**/calculator/worker.js", "worker-dies"),
-    ("**/python_stdlib.zip", "missing"),
+    ("**/pyodide.asm.mjs", "missing"),
 ])
 def test_a_runtime_that_fails_shows_an_error_with_retry(page, site, pattern, kind):
     def broken(route):
@@ -167,6 +167,8 @@ def test_a_runtime_that_fails_shows_an_error_with_retry(page, site, pattern, kin
         else:
             route.fulfill(status=404, body="")
     page.route(pattern, broken)
+    if kind == "corrupt":  # the wheel is only read by a normal start: make the fast start fail too
+        page.route("**/snapshot-*.bin", lambda route: route.fulfill(status=404, body=""))
     page.goto(site + "calculator/?97110=20")
     expect_failure_then_retry(page, site)
     page.unroute(pattern)

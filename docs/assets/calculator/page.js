@@ -12,6 +12,7 @@ let worker = null;
 let state = "loading";
 let failure = "";
 let reference = null;
+let startMode = ""; // "snapshot" (the fast start) or "normal", as the worker reports it
 let progressStep = 0;
 let progressText = "Starting Python in your browser…";
 let watchdog = 0;
@@ -75,6 +76,7 @@ function onWorkerMessage(event) {
     clearTimeout(watchdog);
     state = "ready";
     reference = message.reference;
+    startMode = message.start || "";
     roots().forEach((root) => {
       showState(root);
       recalc(root);
@@ -99,6 +101,7 @@ function showState(root) {
     bar.value = progressStep;
     bar.hidden = false;
   } else if (state === "ready") {
+    root.dataset.start = startMode;
     status.textContent = "Ready: results update as you type.";
     bar.hidden = true;
   } else {
@@ -310,6 +313,12 @@ function mount() {
   }
 }
 
-if (window.document$?.subscribe) window.document$.subscribe(mount);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
-else mount();
+// On the calculator page this module is also loaded from the head: start Python at once.
+if (document.querySelector('meta[name="calculator-page"]') && !worker) startWorker();
+// Bind each page as it arrives (Material's instant navigation replaces the content).
+function bind() {
+  if (window.document$?.subscribe) window.document$.subscribe(mount);
+  else mount();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bind);
+else bind();

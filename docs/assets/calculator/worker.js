@@ -1,10 +1,17 @@
-// The Web Worker that owns Python: loads the self-hosted Pyodide runtime and the calculator
-// wheel, then answers {type: "compute", id, entries} with {type: "result", id, data}.
-// Messages out: progress {step, text}, ready {reference}, result {id, data}, failed {message}.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
-
+// The Web Worker that owns Python: loads the self-hosted Pyodide runtime with the calculator
+// package, then answers {type: "compute", id, entries} with {type: "result", id, data}.
+// Messages out: progress {step, text}, ready {reference, start}, result {id, data}, failed {message}.
+//
+// Fast start: restore the build's memory snapshot (Python already started, the package already
+// imported). Whenever that cannot work (no snapshot, another runtime build, a corrupt or slow
+// file, a module the snapshot lacks), start Python the normal way instead.
+const runtime = import("../pyodide/pyodide.mjs"); // loads while the manifest is fetched
 const here = new URL(".", import.meta.url);
+const indexURL = new URL("../pyodide/", here).href;
+const FAST_START_TIMEOUT_MS = 8000;
 let bridge = null;
+let mode = "";
+let manifest = null;
 
 function progress(step, text) {
   postMessage({ type: "progress", step, text });
@@ -16,30 +23,79 @@ async function fetchOk(url, what) {
   return response;
 }
 
-async function start() {
-  progress(1, "Downloading the Python runtime…");
-  const manifest = fetchOk(new URL("manifest.json", here), "The calculator's manifest").then((r) => r.json());
-  const pyodide = await loadPyodide({
-    indexURL: new URL("../pyodide/", here).href,
-    stdout: () => {},
-    stderr: () => {},
-  });
+function quiet() {
+  return { indexURL, stdout: () => {}, stderr: () => {} };
+}
+
+async function fastStart() {
+  if (!manifest.snapshot) throw new Error("this build has no snapshot");
+  const snapshot = fetchOk(new URL(manifest.snapshot, here), "The start-up snapshot").then((r) => r.arrayBuffer());
+  const { loadPyodide } = await runtime;
+  const pyodide = await loadPyodide({ ...quiet(), _loadSnapshot: snapshot, stdLibURL: new URL(manifest.stdlib, here).href });
+  return pyodide.pyimport("calculator.bridge");
+}
+
+async function normalStart() {
+  const { loadPyodide } = await runtime;
+  const pyodide = await loadPyodide(quiet());
   progress(2, "Loading the calculator package…");
-  const { wheel } = await manifest;
-  const bytes = await (await fetchOk(new URL(wheel, here), "The calculator package")).arrayBuffer();
+  const bytes = await (await fetchOk(new URL(manifest.wheel, here), "The calculator package")).arrayBuffer();
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(new Uint8Array(bytes), "wheel", { extractDir: sitePackages });
   progress(3, "Starting the calculator…");
-  bridge = pyodide.pyimport("calculator.bridge");
-  postMessage({ type: "ready", reference: JSON.parse(bridge.reference_json()) });
+  return pyodide.pyimport("calculator.bridge");
 }
 
-onmessage = (event) => {
+function withTimeout(promise, ms) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), ms))]);
+}
+
+async function start() {
+  progress(1, "Downloading the Python runtime…");
+  manifest = await (await fetchOk(new URL("manifest.json", here), "The calculator's manifest")).json();
+  await runtime; // a runtime that cannot load fails here, with its own message
+  try {
+    bridge = await withTimeout(fastStart(), FAST_START_TIMEOUT_MS);
+    mode = "snapshot";
+  } catch (error) {
+    progress(1, "Starting Python…");
+    bridge = await normalStart();
+    mode = "normal";
+  }
+  postMessage({ type: "ready", start: mode, reference: JSON.parse(bridge.reference_json()) });
+  if (mode === "snapshot") warmUp(40);
+}
+
+// A restored interpreter has run almost no code, so the browser has not yet optimised the hot
+// parts of Python's WebAssembly: a few calculations in idle time, between the user's own, do it.
+const WARM_UP = [[["97110", "33"], ["97140", "7"], ["97161", "20"]], [["97112", "20"], ["97110", "20"]],
+  [["97545", "151"], ["97129", "40"], ["97116", "x"]]];
+function warmUp(left) {
+  if (left <= 0 || !bridge) return;
+  try { compute(WARM_UP[left % WARM_UP.length]); } catch { return; }
+  setTimeout(() => warmUp(left - 1), 0);
+}
+
+function compute(entries) {
+  return JSON.parse(bridge.compute_json(JSON.stringify(entries)));
+}
+
+onmessage = async (event) => {
   const { type, id, entries } = event.data || {};
   if (type !== "compute" || !bridge) return;
   try {
-    postMessage({ type: "result", id, data: JSON.parse(bridge.compute_json(JSON.stringify(entries))) });
+    postMessage({ type: "result", id, data: compute(entries) });
   } catch (error) {
+    if (mode === "snapshot") { // something the snapshot lacks: start normally and answer again
+      try {
+        mode = "normal";
+        bridge = await normalStart();
+        postMessage({ type: "result", id, data: compute(entries) });
+        return;
+      } catch (again) {
+        error = again;
+      }
+    }
     postMessage({ type: "failed", message: `The calculator stopped: ${error.message}` });
   }
 };

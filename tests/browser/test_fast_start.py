@@ -1,0 +1,52 @@
+"""The fast start (a memory snapshot with the package imported) is used when it can be, and the
+page falls back to a normal start, with the same results, whenever it cannot."""
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import wait_ready
+
+pytestmark = pytest.mark.browser
+
+SNAPSHOT = "**/assets/calculator/snapshot-*.bin"
+
+
+def expect_example_3(page):
+    expect(page.locator('[data-method="cms"] [data-total-units]')).to_have_attribute("data-total-units", "3")
+    expect(page.locator('[data-method="ama"] [data-total-units]')).to_have_attribute("data-total-units", "2")
+
+
+def test_the_snapshot_is_used(watched, site):
+    watched.goto(site + "calculator/?97110=33&97140=7")
+    wait_ready(watched)
+    expect(watched.locator("[data-calculator]")).to_have_attribute("data-start", "snapshot")
+    expect_example_3(watched)
+    marks = watched.evaluate("performance.getEntriesByName('calculator:first-result').length")
+    assert marks == 1
+    watched.locator('input[name="97116"]').fill("10")
+    expect(watched.locator('[data-method="cms"] [data-total-units]')).to_have_attribute("data-total-units", "3")
+    assert watched.evaluate("performance.getEntriesByName('calculator:recalc').length") >= 2
+    assert not watched.errors
+
+
+def corrupt(route):
+    route.fulfill(status=200, body=b"\x00" * 4096, content_type="application/octet-stream")
+
+
+def other_build(route):
+    body = bytearray(route.fetch().body())
+    body[16:48] = bytes(32)  # the build id the runtime checks
+    route.fulfill(status=200, body=bytes(body), content_type="application/octet-stream")
+
+
+@pytest.mark.parametrize("broken", [
+    lambda route: route.fulfill(status=404, body=""),
+    corrupt,
+    other_build,
+], ids=["missing", "corrupt", "other-runtime-build"])
+def test_a_snapshot_that_cannot_load_falls_back_to_a_normal_start(page, site, broken):
+    page.route(SNAPSHOT, broken)
+    page.goto(site + "calculator/?97110=33&97140=7")
+    wait_ready(page)
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-start", "normal")
+    expect_example_3(page)
