@@ -118,11 +118,13 @@ def ranges(code: str, top: int) -> str:
         both = compare(parse({code: m}))
         key = (billed(both["cms"].units), billed(both["ama"].units))
         rows.append((m, key))
-    out = ["| Minutes | Medicare method | CPT midpoint |", "|---|---|---|"]
+    same = all(cms_text == ama_text for _, (cms_text, ama_text) in rows)
+    out = (["| Minutes | Units (the same under both methods) |", "|---|---|"] if same
+           else ["| Minutes | Medicare method | CPT midpoint |", "|---|---|---|"])
     for (cms_text, ama_text), group in groupby(rows, key=lambda pair: pair[1]):
         group = list(group)
         span = f"{group[0][0]} to {group[-1][0]}" if group[-1][0] < top else f"{group[0][0]} and more"
-        out.append(f"| {span} | {cms_text} | {ama_text} |")
+        out.append(f"| {span} | {cms_text} |" if same else f"| {span} | {cms_text} | {ama_text} |")
     return "\n".join(out)
 
 
