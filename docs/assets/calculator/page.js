@@ -313,6 +313,20 @@ function mount() {
   }
 }
 
+// Privacy: Material stores the colour scheme in localStorage even when the reader never chose
+// one. Keep it only once the reader has used the light/dark toggle (this script is on every page).
+const scope = window.__md_scope?.pathname ?? new URL(".", document.baseURI).pathname;
+const PALETTE = `${scope}.__palette`;
+const PALETTE_CHOSEN = `${scope}.__palette-chosen`;
+try {
+  if (!localStorage.getItem(PALETTE_CHOSEN)) localStorage.removeItem(PALETTE);
+  document.addEventListener("change", (event) => {
+    if (event.target?.name === "__palette") localStorage.setItem(PALETTE_CHOSEN, "1");
+  });
+} catch {
+  // storage disabled: nothing is stored anyway
+}
+
 // On the calculator page this module is also loaded from the head: start Python at once.
 if (document.querySelector('meta[name="calculator-page"]') && !worker) startWorker();
 // Bind each page as it arrives (Material's instant navigation replaces the content).
