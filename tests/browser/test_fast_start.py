@@ -24,7 +24,7 @@ def test_the_snapshot_is_used(watched, site):
     marks = watched.evaluate("performance.getEntriesByName('calculator:first-result').length")
     assert marks == 1
     watched.locator('input[name="97116"]').fill("10")
-    expect(watched.locator('[data-method="cms"] [data-total-units]')).to_have_attribute("data-total-units", "3")
+    expect(watched.locator('[data-method="cms"] [data-code="97116"]')).to_have_attribute("data-units", "1")
     assert watched.evaluate("performance.getEntriesByName('calculator:recalc').length") >= 2
     assert not watched.errors
 
