@@ -1,9 +1,10 @@
 // Make the calculator's Pyodide memory snapshot: a clean interpreter with the calculator
 // package imported, saved so the page can restore it instead of starting Python (issue 4).
-// Usage: node tools/make_snapshot.mjs WHEEL OUT_FILE
+// Usage: node tools/make_snapshot.mjs WHEEL OUT_FILE   (OUT_FILE is gzip-compressed)
 // The snapshot holds everything in the interpreter's memory and ships to every user, so it is
 // taken with a fixed, minimal environment: nothing of this machine's (paths, LANG, HOME) in it.
 import { readFileSync, writeFileSync } from "node:fs";
+import { constants, gzipSync } from "node:zlib";
 import { loadPyodide } from "pyodide";
 
 const [wheel, out] = process.argv.slice(2);
@@ -31,6 +32,25 @@ calculator.bridge.reference_json()
 gc.collect()
 `);
 for (const name of Object.keys(pyodide.loadedPackages)) delete pyodide.loadedPackages[name];
+zeroFreeMemory(pyodide._module);
 const bytes = pyodide.makeMemorySnapshot();
-writeFileSync(out, bytes);
-console.log(`snapshot: ${(bytes.length / 1e6).toFixed(1)} MB, Pyodide ${pyodide.version}`);
+// Compressed here rather than left to the web server, which may send a binary file as it is
+// (31 MB on a first visit). The worker inflates it.
+const packed = gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION });
+writeFileSync(out, packed);
+console.log(`snapshot: ${(bytes.length / 1e6).toFixed(1)} MB, ${(packed.length / 1e6).toFixed(2)} MB gzip, Pyodide ${pyodide.version}`);
+
+// Freed heap blocks still hold old data, which ships and compresses badly: allocate every free
+// block without growing the heap (a footprint limit makes malloc fail instead), zero it, free it.
+function zeroFreeMemory(M) {
+  const blocks = [];
+  M._malloc_set_footprint_limit(M._malloc_footprint());
+  for (let size = 1 << 24; size >= 16; size >>>= 1) {
+    for (let block = M._malloc(size); block; block = M._malloc(size)) {
+      M.HEAPU8.fill(0, block, block + size);
+      blocks.push(block);
+    }
+  }
+  blocks.forEach((block) => M._free(block));
+  M._malloc_set_footprint_limit(-1); // (size_t)-1: no limit again
+}

@@ -4,7 +4,8 @@ After each build (and each `mkdocs serve` rebuild) it copies the pinned Pyodide 
 node_modules/pyodide into assets/pyodide/, builds the calculator wheel from the working tree into
 assets/calculator/, and makes the start-up snapshot: a Pyodide memory snapshot with the package
 already imported (tools/make_snapshot.mjs; cached in .cache/snapshots by wheel and runtime, since
-making one takes a few seconds). assets/calculator/manifest.json names the files for the worker.
+making one takes a few seconds; gzip-compressed, the worker inflates it).
+assets/calculator/manifest.json names the files for the worker.
 Nothing binary is committed; `site/` then works from any static host or offline.
 """
 
@@ -49,10 +50,10 @@ def snapshot(wheel: Path, version: str) -> Path | None:
     the page then starts Python the normal way."""
     key = hashlib.sha256(wheel.read_bytes() + version.encode()
                          + (ROOT / "tools" / "make_snapshot.mjs").read_bytes()).hexdigest()[:16]
-    cached = SNAPSHOTS / f"snapshot-{key}.bin"
+    cached = SNAPSHOTS / f"snapshot-{key}.gz"
     if not cached.exists():
         SNAPSHOTS.mkdir(parents=True, exist_ok=True)
-        for old in SNAPSHOTS.glob("snapshot-*.bin"):
+        for old in SNAPSHOTS.glob("snapshot-*"):
             old.unlink()
         node = shutil.which("node") or "node"
         made = subprocess.run([node, str(ROOT / "tools" / "make_snapshot.mjs"), str(wheel), str(cached)],
@@ -73,7 +74,7 @@ def on_post_build(config, **kwargs) -> None:
     for name in RUNTIME_FILES:
         copy_if_changed(PYODIDE / name, runtime / name)
     out = site / "assets" / "calculator"
-    for old in [*out.glob("*.whl"), *out.glob("snapshot-*.bin")]:
+    for old in [*out.glob("*.whl"), *out.glob("snapshot-*")]:
         old.unlink()
     wheel = build_wheel(out)
     manifest = {"wheel": wheel.name, "pyodide": version}

@@ -1,6 +1,8 @@
 """The fast start (a memory snapshot with the package imported) is used when it can be, and the
 page falls back to a normal start, with the same results, whenever it cannot."""
 
+import gzip
+
 import pytest
 from playwright.sync_api import expect
 
@@ -8,7 +10,7 @@ from conftest import wait_ready
 
 pytestmark = pytest.mark.browser
 
-SNAPSHOT = "**/assets/calculator/snapshot-*.bin"
+SNAPSHOT = "**/assets/calculator/snapshot-*"  # gzip-compressed memory
 
 
 def expect_example_3(page):
@@ -34,19 +36,42 @@ def corrupt(route):
 
 
 def other_build(route):
-    body = bytearray(route.fetch().body())
-    body[16:48] = bytes(32)  # the build id the runtime checks
-    route.fulfill(status=200, body=bytes(body), content_type="application/octet-stream")
+    memory = bytearray(gzip.decompress(route.fetch().body()))
+    memory[16:48] = bytes(32)  # the build id the runtime checks
+    route.fulfill(status=200, body=gzip.compress(bytes(memory), 1), content_type="application/gzip")
+
+
+def truncated(route):
+    body = route.fetch().body()
+    route.fulfill(status=200, body=body[:len(body) // 2], content_type="application/gzip")
 
 
 @pytest.mark.parametrize("broken", [
     lambda route: route.fulfill(status=404, body=""),
     corrupt,
+    truncated,
     other_build,
-], ids=["missing", "corrupt", "other-runtime-build"])
+], ids=["missing", "corrupt", "truncated", "other-runtime-build"])
 def test_a_snapshot_that_cannot_load_falls_back_to_a_normal_start(page, site, broken):
     page.route(SNAPSHOT, broken)
     page.goto(site + "calculator/?97110=33&97140=7")
     wait_ready(page)
     expect(page.locator("[data-calculator]")).to_have_attribute("data-start", "normal")
     expect_example_3(page)
+
+
+def test_a_snapshot_the_server_already_inflated_is_used_as_it_is(page, site, built_site):
+    """A host that sends the .gz file with Content-Encoding: gzip has the browser inflate it: the
+    worker then gets the memory itself and must use it as it is."""
+    folder = built_site[0] / "assets" / "calculator"
+    packed = next(folder.glob("snapshot-*.gz"))
+    inflated = folder / "inflated-snapshot.bin"
+    inflated.write_bytes(gzip.decompress(packed.read_bytes()))
+    try:
+        page.route(SNAPSHOT, lambda route: route.continue_(url=site + "assets/calculator/" + inflated.name))
+        page.goto(site + "calculator/?97110=33&97140=7")
+        wait_ready(page)
+        expect(page.locator("[data-calculator]")).to_have_attribute("data-start", "snapshot")
+        expect_example_3(page)
+    finally:
+        inflated.unlink()

@@ -167,7 +167,7 @@ def test_a_runtime_that_fails_shows_an_error_with_retry(page, site, pattern, kin
             route.fulfill(status=404, body="")
     page.route(pattern, broken)
     if kind == "corrupt":  # the wheel is only read by a normal start: make the fast start fail too
-        page.route("**/snapshot-*.bin", lambda route: route.fulfill(status=404, body=""))
+        page.route("**/snapshot-*", lambda route: route.fulfill(status=404, body=""))
     page.goto(site + "calculator/?97110=20")
     expect_failure_then_retry(page, site)
     page.unroute(pattern)

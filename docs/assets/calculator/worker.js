@@ -27,9 +27,26 @@ function quiet() {
   return { indexURL, stdout: () => {}, stderr: () => {} };
 }
 
+// The snapshot is stored gzip-compressed and inflated as it arrives. A server that sent it with
+// Content-Encoding: gzip has had the browser inflate it already: then it is used as it is.
+async function inflate(response) {
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const head = first.value || new Uint8Array();
+  const body = new ReadableStream({
+    start(controller) { if (!first.done) controller.enqueue(head); },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close(); else controller.enqueue(value);
+    },
+  });
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  return new Uint8Array(await new Response(gzip ? body.pipeThrough(new DecompressionStream("gzip")) : body).arrayBuffer());
+}
+
 async function fastStart() {
   if (!manifest.snapshot) throw new Error("this build has no snapshot");
-  const snapshot = fetchOk(new URL(manifest.snapshot, here), "The start-up snapshot").then((r) => r.arrayBuffer());
+  const snapshot = fetchOk(new URL(manifest.snapshot, here), "The start-up snapshot").then(inflate);
   const { loadPyodide } = await runtime;
   const pyodide = await loadPyodide({ ...quiet(), _loadSnapshot: snapshot, stdLibURL: new URL(manifest.stdlib, here).href });
   return pyodide.pyimport("calculator.bridge");
