@@ -60,6 +60,17 @@ def test_a_snapshot_that_cannot_load_falls_back_to_a_normal_start(page, site, br
     expect_example_3(page)
 
 
+def test_a_snapshot_that_never_arrives_is_given_up_for_a_normal_start(page, site):
+    held, failed = [], []
+    page.route(SNAPSHOT, lambda route: held.append(route))  # never answered: a very slow connection
+    page.context.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto(site + "calculator/?97110=33&97140=7")
+    wait_ready(page)
+    expect(page.locator("[data-calculator]")).to_have_attribute("data-start", "normal")
+    expect_example_3(page)
+    assert held and any("/snapshot-" in url for url in failed)  # the download was cancelled
+
+
 def test_a_snapshot_the_server_already_inflated_is_used_as_it_is(page, site, built_site):
     """A host that sends the .gz file with Content-Encoding: gzip has the browser inflate it: the
     worker then gets the memory itself and must use it as it is."""

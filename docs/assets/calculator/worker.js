@@ -17,8 +17,8 @@ function progress(step, text) {
   postMessage({ type: "progress", step, text });
 }
 
-async function fetchOk(url, what) {
-  const response = await fetch(url);
+async function fetchOk(url, what, signal) {
+  const response = await fetch(url, { signal });
   if (!response.ok) throw new Error(`${what} could not be downloaded (HTTP ${response.status}).`);
   return response;
 }
@@ -44,9 +44,9 @@ async function inflate(response) {
   return new Uint8Array(await new Response(gzip ? body.pipeThrough(new DecompressionStream("gzip")) : body).arrayBuffer());
 }
 
-async function fastStart() {
+async function fastStart(signal) {
   if (!manifest.snapshot) throw new Error("this build has no snapshot");
-  const snapshot = fetchOk(new URL(manifest.snapshot, here), "The start-up snapshot").then(inflate);
+  const snapshot = fetchOk(new URL(manifest.snapshot, here), "The start-up snapshot", signal).then(inflate);
   const { loadPyodide } = await runtime;
   const pyodide = await loadPyodide({ ...quiet(), _loadSnapshot: snapshot, stdLibURL: new URL(manifest.stdlib, here).href });
   return pyodide.pyimport("calculator.bridge");
@@ -71,10 +71,12 @@ async function start() {
   progress(1, "Downloading the Python runtime…");
   manifest = await (await fetchOk(new URL("manifest.json", here), "The calculator's manifest")).json();
   await runtime; // a runtime that cannot load fails here, with its own message
+  const giveUp = new AbortController();
   try {
-    bridge = await withTimeout(fastStart(), FAST_START_TIMEOUT_MS);
+    bridge = await withTimeout(fastStart(giveUp.signal), FAST_START_TIMEOUT_MS);
     mode = "snapshot";
   } catch (error) {
+    giveUp.abort(); // a slow snapshot download must not take bandwidth from the normal start
     progress(1, "Starting Python…");
     bridge = await normalStart();
     mode = "normal";
