@@ -137,12 +137,13 @@ function writeUrl(root) {
 }
 
 function recalc(root) {
-  writeUrl(root);
-  if (state !== "ready") return;
-  const id = ++seq;
-  root.dataset.seq = String(id);
-  pending.set(id, root);
-  worker.postMessage({ type: "compute", id, entries: entries(root) });
+  if (state === "ready") {
+    const id = ++seq;
+    root.dataset.seq = String(id);
+    pending.set(id, root);
+    worker.postMessage({ type: "compute", id, entries: entries(root) });
+  }
+  writeUrl(root); // after the request: the worker computes while the address is updated
 }
 
 function codeName(code) {
@@ -315,14 +316,21 @@ function mount() {
 
 // Privacy: Material stores the colour scheme in localStorage even when the reader never chose
 // one. Keep it only once the reader has used the light/dark toggle (this script is on every page).
+// Material writes it through its global __md_set, which its head script defines before this
+// module runs; a write that came first is removed here.
 const scope = window.__md_scope?.pathname ?? new URL(".", document.baseURI).pathname;
 const PALETTE = `${scope}.__palette`;
 const PALETTE_CHOSEN = `${scope}.__palette-chosen`;
 try {
-  if (!localStorage.getItem(PALETTE_CHOSEN)) localStorage.removeItem(PALETTE);
-  document.addEventListener("change", (event) => {
+  const chosen = () => localStorage.getItem(PALETTE_CHOSEN) !== null;
+  const materialSet = window.__md_set;
+  if (typeof materialSet === "function") {
+    window.__md_set = (key, ...rest) => (key === "__palette" && !chosen() ? undefined : materialSet(key, ...rest));
+  }
+  if (!chosen()) localStorage.removeItem(PALETTE);
+  document.addEventListener("change", (event) => { // capture: before Material's own handler saves
     if (event.target?.name === "__palette") localStorage.setItem(PALETTE_CHOSEN, "1");
-  });
+  }, true);
 } catch {
   // storage disabled: nothing is stored anyway
 }
