@@ -128,22 +128,27 @@ function entries(root) {
     .map((input) => [input.name, input.value]);
 }
 
-function writeUrl(root) {
-  const params = entries(root).map(([code, minutes]) => `${encodeURIComponent(code)}=${encodeURIComponent(minutes)}`)
-    .concat(root.unread || []);
+function param([code, minutes]) {
+  return `${encodeURIComponent(code)}=${encodeURIComponent(minutes)}`;
+}
+
+function writeUrl(root, list) {
+  const params = list.map(param).concat(root.unread || []);
   const url = new URL(location.href);
   url.search = params.length ? `?${params.join("&")}` : "";
   if (url.href !== location.href) history.replaceState(history.state, "", url.href);
 }
 
+// Asks the worker for results (once it is ready) and keeps the entries in the address either way.
 function recalc(root) {
+  const list = entries(root);
   if (state === "ready") {
     const id = ++seq;
     root.dataset.seq = String(id);
     pending.set(id, root);
-    worker.postMessage({ type: "compute", id, entries: entries(root) });
+    worker.postMessage({ type: "compute", id, entries: list });
   }
-  writeUrl(root); // after the request: the worker computes while the address is updated
+  writeUrl(root, list); // after the request: the worker computes while the address is updated
 }
 
 function codeName(code) {
@@ -280,7 +285,7 @@ function ensureInput(root, rawCode) {
 
 function fillFromUrl(root) {
   const pairs = [...new URLSearchParams(location.search)];
-  root.unread = pairs.slice(MAX_ENTRIES).map(([code, minutes]) => `${encodeURIComponent(code)}=${encodeURIComponent(minutes)}`);
+  root.unread = pairs.slice(MAX_ENTRIES).map(param);
   for (const [code, minutes] of pairs.slice(0, MAX_ENTRIES)) {
     if (minutes === "" && inputFor(root, code)) continue;
     ensureInput(root, code).value = minutes;
@@ -309,8 +314,7 @@ function mount() {
     fillFromUrl(root);
     if (!worker && state !== "error") startWorker();
     showState(root);
-    if (state === "ready") recalc(root);
-    else writeUrl(root);
+    recalc(root);
   }
 }
 
