@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PYODIDE = ROOT / "node_modules" / "pyodide"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SNAPSHOTS = ROOT / ".cache" / "snapshots"
+MAKE_SNAPSHOT = ROOT / "tools" / "make_snapshot.mjs"
 EMPTY_STDLIB = "stdlib-empty.zip"  # the restored interpreter has imported all it needs
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -49,14 +50,14 @@ def snapshot(wheel: Path, version: str) -> Path | None:
     """The snapshot for this wheel and runtime, made once; None (and a warning) if it fails:
     the page then starts Python the normal way."""
     key = hashlib.sha256(wheel.read_bytes() + version.encode()
-                         + (ROOT / "tools" / "make_snapshot.mjs").read_bytes()).hexdigest()[:16]
+                         + MAKE_SNAPSHOT.read_bytes()).hexdigest()[:16]
     cached = SNAPSHOTS / f"snapshot-{key}.gz"
     if not cached.exists():
         SNAPSHOTS.mkdir(parents=True, exist_ok=True)
         for old in SNAPSHOTS.glob("snapshot-*"):
             old.unlink()
         node = shutil.which("node") or "node"
-        made = subprocess.run([node, str(ROOT / "tools" / "make_snapshot.mjs"), str(wheel), str(cached)],
+        made = subprocess.run([node, str(MAKE_SNAPSHOT), str(wheel), str(cached)],
                               cwd=ROOT, env={"PATH": str(Path(node).parent)},  # nothing of this machine
                               capture_output=True, text=True)
         if made.returncode != 0:
